@@ -1,0 +1,1 @@
+"""The project's own spaCy pipeline, built at set-up instead of downloading a pretrained model."""
