@@ -7,6 +7,7 @@ PY          := $(VENV)/bin/python
 RASA        := $(VENV)/bin/rasa
 SPACY_MODEL := build/spacy/en_runner_back
 export TF_CPP_MIN_LOG_LEVEL ?= 2
+export RASA_TELEMETRY_ENABLED ?= false
 export PYTHONPATH := $(CURDIR)
 
 .PHONY: help setup model run shell test test-data test-nlu test-stories test-python bench lock clean
@@ -42,11 +43,12 @@ test-data: setup
 
 test-nlu: model
 	$(RASA) test nlu --model $$($(PY) scripts/model.py path) --nlu tests/nlu --out results/nlu
-	$(PY) scripts/check_nlu_results.py results/nlu
+	$(PY) scripts/check_test_results.py nlu results/nlu
 
 test-stories: model
-	$(RASA) test core --model $$($(PY) scripts/model.py path) --stories tests/test_stories.yml \
-	  --out results/stories --fail-on-prediction-errors
+	$(RASA) test core --e2e --model $$($(PY) scripts/model.py path) --stories tests/test_stories.yml \
+	  --out results/stories
+	$(PY) scripts/check_test_results.py stories results/stories
 
 test-python: model
 	$(PY) -m pytest -q tests

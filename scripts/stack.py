@@ -39,6 +39,7 @@ def environment(overrides: Optional[dict] = None) -> dict:
         env.setdefault(key, value)
     env.setdefault("ACTION_ENDPOINT_URL", f"http://localhost:{env['ACTION_PORT']}/webhook")
     env.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+    env.setdefault("RASA_TELEMETRY_ENABLED", "false")  # no usage or crash reports leave the machine
     env["PYTHONPATH"] = str(ROOT) + os.pathsep + env.get("PYTHONPATH", "")
     return env
 

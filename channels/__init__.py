@@ -1,0 +1,1 @@
+"""Input channels of the assistant (referenced by module path in credentials.yml)."""
