@@ -28,7 +28,6 @@ import asyncio
 import json
 import os
 import platform
-import signal
 import socket
 import statistics
 import subprocess
@@ -37,7 +36,7 @@ import tempfile
 import time
 from importlib.metadata import version
 from pathlib import Path
-from typing import IO, Optional
+from typing import Optional
 
 import aiohttp
 
@@ -45,7 +44,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 
 import model as model_files  # noqa: E402  (scripts/model.py)
-from stack import BIN, Stack, environment, wait_until_ready  # noqa: E402  (scripts/stack.py)
+from stack import BIN, Stack, environment  # noqa: E402  (scripts/stack.py)
 
 RESULTS = ROOT / "results" / "bench.json"
 LOGS = ROOT / "results" / "bench-logs"
@@ -149,56 +148,6 @@ def stock_model() -> Path:
                 subprocess.run([RASA, "train"], cwd=INIT_DIR, env=env, stdout=log,
                                stderr=subprocess.STDOUT, check=True)
     return max(models.glob("*.tar.gz"), key=lambda path: path.stat().st_mtime)
-
-
-class StockServer:
-    """The `rasa init` bot's Rasa server alone (it has no custom actions), in its own directory.
-
-    Started, checked and stopped like `Stack`'s servers, with the same attributes the load uses.
-    """
-
-    def __init__(self, model: Path, port: int, log_dir: Path):
-        self.model = model
-        self.env = environment({**QUIET, "RASA_PORT": str(port)})
-        self.log_dir = log_dir
-        self.processes: dict[str, subprocess.Popen] = {}
-        self.ready_seconds: dict[str, float] = {}
-        self._log: Optional[IO] = None
-
-    def __enter__(self) -> "StockServer":
-        port = self.env["RASA_PORT"]
-        self.log_dir.mkdir(parents=True, exist_ok=True)
-        self._log = open(self.log_dir / "rasa.log", "w")
-        command = [
-            RASA, "run", "--model", str(self.model), "--port", port,
-            "--endpoints", "endpoints.yml", "--credentials", "credentials.yml",
-        ]
-        self.processes["rasa"] = subprocess.Popen(
-            command, cwd=INIT_DIR, env=self.env, stdout=self._log, stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
-        try:
-            self.ready_seconds["rasa"] = wait_until_ready(
-                f"http://localhost:{port}/webhooks/rest/", self.processes["rasa"], timeout=300
-            )
-        except BaseException:
-            self.stop()
-            raise
-        return self
-
-    def __exit__(self, *exc_info) -> None:
-        self.stop()
-
-    def stop(self) -> None:
-        process = self.processes["rasa"]
-        if process.poll() is None:
-            os.killpg(process.pid, signal.SIGTERM)
-        try:
-            process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            os.killpg(process.pid, signal.SIGKILL)
-            process.wait()
-        self._log.close()
 
 
 def process_group_peak_rss_mb(leader: int) -> float:
@@ -308,7 +257,8 @@ def bench_project(model: Path) -> dict:
 
 def bench_stock(model: Path) -> dict:
     (port,) = free_ports(1)
-    with StockServer(model, port, LOGS / "stock") as server:
+    env = {**QUIET, "RASA_PORT": str(port)}
+    with Stack(model, env=env, log_dir=LOGS / "stock", cwd=INIT_DIR, with_actions=False) as server:
         return measure_servers(server, STOCK_MESSAGES, "stock")
 
 

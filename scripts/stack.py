@@ -61,12 +61,21 @@ def wait_until_ready(url: str, process: subprocess.Popen, timeout: float) -> flo
 
 
 class Stack:
-    """The action server and the Rasa server, started on the given ports."""
+    """The action server and the Rasa server, started on the given ports.
 
-    def __init__(self, model: Path, env: Optional[dict] = None, log_dir: Optional[Path] = None):
+    `cwd` and `with_actions=False` let the benchmark run another bot (stock `rasa init`,
+    which has no custom actions) from its own directory in exactly the same way.
+    """
+
+    def __init__(
+        self, model: Path, env: Optional[dict] = None, log_dir: Optional[Path] = None,
+        cwd: Path = ROOT, with_actions: bool = True,
+    ):
         self.model = model
         self.env = environment(env)
         self.log_dir = log_dir
+        self.cwd = cwd
+        self.with_actions = with_actions
         self.processes: dict[str, subprocess.Popen] = {}
         self.ready_seconds: dict[str, float] = {}
         self._logs: list[IO] = []
@@ -82,7 +91,7 @@ class Stack:
             output = open(self.log_dir / f"{name}.log", "w")
             self._logs.append(output)
         process = subprocess.Popen(
-            command, cwd=ROOT, env=self.env, stdout=output, stderr=subprocess.STDOUT if output else None,
+            command, cwd=self.cwd, env=self.env, stdout=output, stderr=subprocess.STDOUT if output else None,
             start_new_session=True,  # own process group, so stop() ends its children too
         )
         self.processes[name] = process
@@ -112,7 +121,8 @@ class Stack:
 
     def __enter__(self) -> "Stack":
         try:
-            self.start_actions()
+            if self.with_actions:
+                self.start_actions()
             self.start_rasa()
         except BaseException:
             self.stop()
