@@ -146,7 +146,21 @@ class Stack:
             log.close()
 
 
+def _stop_on_signals() -> None:
+    """Turn Ctrl-C and SIGTERM into KeyboardInterrupt, so the servers are always stopped.
+
+    Set explicitly because a process started in the background by a non-interactive shell
+    inherits SIGINT as ignored, and Python then installs no handler of its own.
+    """
+    def interrupt(signum, frame):
+        raise KeyboardInterrupt
+
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(signum, interrupt)
+
+
 def _run() -> int:
+    _stop_on_signals()
     stack = Stack(model_files.ensure_model())
     try:
         print("Starting the action server and the Rasa server (this takes about half a minute)...")
@@ -165,7 +179,7 @@ def _run() -> int:
         print("A server stopped unexpectedly; stopping the rest.", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
-        print("\nStopping...")
+        print("\nStopping...", flush=True)
         return 0
     finally:
         stack.stop()
