@@ -50,11 +50,6 @@ def test_self_harm_statement_gets_crisis_support_first(stack):
     assert "988" in replies[0]["text"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="known gap: FallbackClassifier checks the intent only, so gibberish classified as `faq` "
-    "gets the ResponseSelector's best guess; needs a response-confidence threshold",
-)
 def test_gibberish_gets_the_fallback_with_options(stack):
     (reply,) = say(stack, "qwzx plorp vvv")
     assert "didn't quite catch" in reply["text"]
